@@ -1,0 +1,51 @@
+package org.example.imageservice.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.monitoring.ApplicationEvent;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
+import org.glassfish.jersey.server.monitoring.RequestEvent;
+import org.glassfish.jersey.server.monitoring.RequestEventListener;
+import org.glassfish.jersey.uri.UriTemplate;
+
+/** Logs one line per request once its answer is written: method, route, status and duration. */
+public final class RequestLog implements ApplicationEventListener {
+  private static final Logger LOG = Logger.getLogger("org.example.imageservice.requests");
+
+  @Override
+  public void onEvent(ApplicationEvent event) {}
+
+  @Override
+  public RequestEventListener onRequest(RequestEvent start) {
+    long started = System.nanoTime();
+    return event -> {
+      if (event.getType() == RequestEvent.Type.FINISHED) {
+        ContainerResponse response = event.getContainerResponse();
+        LOG.info(
+            String.format(
+                Locale.ROOT,
+                "%s %s %d %.1fms",
+                event.getContainerRequest().getMethod(),
+                route(event.getUriInfo()),
+                response == null ? 500 : response.getStatus(),
+                (System.nanoTime() - started) / 1e6));
+      }
+    };
+  }
+
+  /** The matched path template, such as {@code /images/{id}}, or {@code unmatched}. */
+  static String route(ExtendedUriInfo uri) {
+    List<UriTemplate> templates = uri.getMatchedTemplates();
+    if (templates.isEmpty()) {
+      return "unmatched";
+    }
+    StringBuilder route = new StringBuilder();
+    for (int i = templates.size() - 1; i >= 0; i--) {
+      route.append(templates.get(i).getTemplate());
+    }
+    return route.toString();
+  }
+}
