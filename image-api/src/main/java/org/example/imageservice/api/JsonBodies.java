@@ -15,7 +15,8 @@ final class JsonBodies {
     }
     if (!body.isObject()) {
       throw new BadRequestException(
-          "The request body must be a JSON object, not " + body.getNodeType().name().toLowerCase()
+          "The request body must be a JSON object, not "
+              + body.getNodeType().name().toLowerCase()
               + ".");
     }
     return body;

@@ -23,7 +23,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable error) {
     if (error instanceof InvalidImageException invalid) {
-      return answer(UnprocessableContent.STATUS, "invalid-field", invalid.getMessage(), invalid.field());
+      return answer(
+          UnprocessableContent.STATUS, "invalid-field", invalid.getMessage(), invalid.field());
     }
     if (error instanceof ImageNotFoundException) {
       return answer(Status.NOT_FOUND, "not-found", error.getMessage(), null);
@@ -36,8 +37,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (error instanceof JsonProcessingException json) {
       return answer(
-          Status.BAD_REQUEST, "malformed-json", "The body is not valid JSON: "
-              + json.getOriginalMessage(), null);
+          Status.BAD_REQUEST,
+          "malformed-json",
+          "The body is not valid JSON: " + json.getOriginalMessage(),
+          null);
     }
     if (error instanceof WebApplicationException web) {
       return fromWebApplication(web);
@@ -69,8 +72,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     boolean generic = message == null || message.startsWith("HTTP " + status.getStatusCode());
     return switch (status.getStatusCode()) {
       case 404 -> generic ? "Nothing is served at this path." : message;
-      case 405 -> "This method is not allowed here; allowed: "
-          + web.getResponse().getHeaderString(HttpHeaders.ALLOW) + ".";
+      case 405 ->
+          "This method is not allowed here; allowed: "
+              + web.getResponse().getHeaderString(HttpHeaders.ALLOW)
+              + ".";
       case 415 -> "Send the body as application/json.";
       case 406 -> "This resource answers with application/json only.";
       default -> generic ? status.getReasonPhrase() + "." : message;

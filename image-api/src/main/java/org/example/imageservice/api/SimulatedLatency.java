@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * Delays answers by a random time, as the original tool did, so latency metrics show a spread.
  *
- * <p>A delayed request holds no thread and no lock while it waits: it is suspended and resumed by
- * a timer, so other requests go on being served.
+ * <p>A delayed request holds no thread and no lock while it waits: it is suspended and resumed by a
+ * timer, so other requests go on being served.
  */
 public final class SimulatedLatency implements AutoCloseable {
   private final ScheduledExecutorService timer;

@@ -17,7 +17,8 @@ final class ApiServer implements AutoCloseable {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   ApiServer(ResourceConfig api) throws IOException {
-    server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), api, false);
+    server =
+        GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), api, false);
     server.start();
     int port = server.getListeners().iterator().next().getPort();
     base = URI.create("http://127.0.0.1:" + port);

@@ -46,24 +46,49 @@ class BadRequestTest {
   }
 
   static Stream<Arguments> badRequests() {
-    String big = "{\"format\": \"PNG\", \"resolution\": \"1x1\", \"pad\": \"" + "x".repeat(70_000)
-        + "\"}";
+    String big =
+        "{\"format\": \"PNG\", \"resolution\": \"1x1\", \"pad\": \"" + "x".repeat(70_000) + "\"}";
     return Stream.of(
         bad("POST", "/images", JSON_TYPE, "{\"id\":", 400, null),
         bad("POST", "/images", JSON_TYPE, "[1, 2]", 400, null),
         bad("POST", "/images", JSON_TYPE, "42", 400, null),
         bad("POST", "/images", JSON_TYPE, "", 400, null),
-        bad("POST", "/images", "text/plain", "{\"format\":\"PNG\",\"resolution\":\"1x1\"}", 415,
+        bad(
+            "POST",
+            "/images",
+            "text/plain",
+            "{\"format\":\"PNG\",\"resolution\":\"1x1\"}",
+            415,
             null),
         bad("POST", "/images", JSON_TYPE, "{\"resolution\": \"10x10\"}", 422, "format"),
-        bad("POST", "/images", JSON_TYPE, "{\"format\": \"\", \"resolution\": \"10x10\"}", 422,
+        bad(
+            "POST",
+            "/images",
+            JSON_TYPE,
+            "{\"format\": \"\", \"resolution\": \"10x10\"}",
+            422,
             "format"),
-        bad("POST", "/images", JSON_TYPE, "{\"format\": \"EXE\", \"resolution\": \"10x10\"}", 422,
+        bad(
+            "POST",
+            "/images",
+            JSON_TYPE,
+            "{\"format\": \"EXE\", \"resolution\": \"10x10\"}",
+            422,
             "format"),
-        bad("POST", "/images", JSON_TYPE, "{\"format\": 7, \"resolution\": \"10x10\"}", 422,
+        bad(
+            "POST",
+            "/images",
+            JSON_TYPE,
+            "{\"format\": 7, \"resolution\": \"10x10\"}",
+            422,
             "format"),
         bad("POST", "/images", JSON_TYPE, "{\"format\": \"PNG\"}", 422, "resolution"),
-        bad("POST", "/images", JSON_TYPE, "{\"format\": \"PNG\", \"resolution\": \"\"}", 422,
+        bad(
+            "POST",
+            "/images",
+            JSON_TYPE,
+            "{\"format\": \"PNG\", \"resolution\": \"\"}",
+            422,
             "resolution"),
         create("\"resolution\": \"abc\"", "resolution"),
         create("\"resolution\": \"0x10\"", "resolution"),
@@ -77,8 +102,13 @@ class BadRequestTest {
         create("\"resolution\": \"10x10\", \"id\": 9223372036854775808", "id"),
         create("\"resolution\": \"10x10\", \"img_status\": \"Processed\"", "img_status"),
         create("\"resolution\": \"10x10\", \"img_status\": \"Bogus\"", "img_status"),
-        bad("POST", "/images", JSON_TYPE,
-            "{\"id\": 1, \"format\": \"GIF\", \"resolution\": \"5x5\"}", 409, "id"),
+        bad(
+            "POST",
+            "/images",
+            JSON_TYPE,
+            "{\"id\": 1, \"format\": \"GIF\", \"resolution\": \"5x5\"}",
+            409,
+            "id"),
         bad("POST", "/images", JSON_TYPE, big, 413, null),
         bad("PUT", "/images/1", JSON_TYPE, "{\"img_status\": \"Bogus\"}", 422, "img_status"),
         bad("PUT", "/images/1", JSON_TYPE, "{\"img_status\": 3}", 422, "img_status"),

@@ -143,7 +143,8 @@ class ImageApiTest {
       HttpResponse<String> response = api.send(method, "/login", null, null);
 
       assertEquals(200, response.statusCode());
-      assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+      assertTrue(
+          response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
       assertEquals("Welcome to the image processing app!", response.body());
     }
   }

@@ -23,7 +23,8 @@ public record Config(
     boolean metricsEnabled) {
 
   private static final Pattern IPV4 =
-      Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   public Config {
@@ -39,8 +40,7 @@ public record Config(
   }
 
   /**
-   * Reads APP_PORT, METRICS_PORT, BIND_ADDRESS, SIMULATE_LATENCY, SEED_IMAGES and
-   * METRICS_ENABLED.
+   * Reads APP_PORT, METRICS_PORT, BIND_ADDRESS, SIMULATE_LATENCY, SEED_IMAGES and METRICS_ENABLED.
    *
    * @throws ConfigException naming the first variable whose value is not acceptable
    */

@@ -103,8 +103,7 @@ public final class ImageServiceApp implements AutoCloseable {
 
   private static HttpServer metricsServer(PrometheusRegistry registry, Config config) {
     HttpServer server = new HttpServer();
-    server.addListener(
-        new NetworkListener("metrics", config.bindAddress(), config.metricsPort()));
+    server.addListener(new NetworkListener("metrics", config.bindAddress(), config.metricsPort()));
     WebappContext context = new WebappContext("metrics", "");
     ServletRegistration servlet =
         context.addServlet("prometheus", new PrometheusMetricsServlet(registry));
@@ -119,8 +118,16 @@ public final class ImageServiceApp implements AutoCloseable {
     } catch (IOException failed) {
       int port = variable.equals("APP_PORT") ? config.appPort() : config.metricsPort();
       throw new ConfigException(
-          variable + "=" + port + ": cannot listen on " + config.bindAddress() + ":" + port
-              + " (" + failed.getMessage() + "); free the port or choose another.",
+          variable
+              + "="
+              + port
+              + ": cannot listen on "
+              + config.bindAddress()
+              + ":"
+              + port
+              + " ("
+              + failed.getMessage()
+              + "); free the port or choose another.",
           failed);
     }
   }
@@ -149,8 +156,8 @@ public final class ImageServiceApp implements AutoCloseable {
   public boolean stop(Duration grace) {
     boolean clean = true;
     try {
-      api.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 1000,
-          TimeUnit.MILLISECONDS);
+      api.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
+          .get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException failed) {
       clean = false;
       api.shutdownNow();

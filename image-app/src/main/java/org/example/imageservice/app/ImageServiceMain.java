@@ -73,8 +73,8 @@ public final class ImageServiceMain {
   }
 
   /**
-   * A log manager that ignores the JDK's reset at shutdown, so that the lines our own shutdown
-   * hook writes are not lost; the hook resets it when done.
+   * A log manager that ignores the JDK's reset at shutdown, so that the lines our own shutdown hook
+   * writes are not lost; the hook resets it when done.
    */
   public static final class ShutdownFriendlyLogManager extends LogManager {
     private static volatile boolean resetAllowed;

@@ -23,8 +23,11 @@ class EndToEndTest {
   void createProcessScrapeAndLogin() throws Exception {
     try (ImageServiceApp app = ImageServiceApp.start(local(false, true))) {
       HttpResponse<String> created =
-          send(app.apiUri(), "POST", "images", "{\"id\": 3, \"format\": \"png\","
-              + " \"resolution\": \"800x600\"}");
+          send(
+              app.apiUri(),
+              "POST",
+              "images",
+              "{\"id\": 3, \"format\": \"png\"," + " \"resolution\": \"800x600\"}");
       HttpResponse<String> processed = send(app.apiUri(), "PUT", "images/3", null);
       HttpResponse<String> list = send(app.apiUri(), "GET", "images", null);
       HttpResponse<String> login = send(app.apiUri(), "GET", "login", null);
@@ -83,7 +86,8 @@ class EndToEndTest {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Config config = new Config("127.0.0.1", taken.getLocalPort(), 0, false, false, true);
 
-      ConfigException error = assertThrows(ConfigException.class, () -> ImageServiceApp.start(config));
+      ConfigException error =
+          assertThrows(ConfigException.class, () -> ImageServiceApp.start(config));
 
       assertTrue(
           error.getMessage().startsWith("APP_PORT=" + taken.getLocalPort() + ": cannot listen"),
@@ -112,8 +116,10 @@ class EndToEndTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     String text;
     do {
-      text = CLIENT.send(HttpRequest.newBuilder(metrics).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      text =
+          CLIENT
+              .send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+              .body();
     } while (!text.contains("\nmyapp_requests_in_progress 0.0\n") && System.nanoTime() < deadline);
     return text;
   }

@@ -12,9 +12,9 @@ import java.util.function.UnaryOperator;
 /**
  * Keeps images in memory, ordered by id.
  *
- * <p>Reads never block. Writes are serialised by one lock so that the map and the per-status
- * counts change together; the counts are published as one immutable snapshot, so a reader never
- * sees a write half applied.
+ * <p>Reads never block. Writes are serialised by one lock so that the map and the per-status counts
+ * change together; the counts are published as one immutable snapshot, so a reader never sees a
+ * write half applied.
  */
 public final class InMemoryImageRepository implements ImageRepository {
   private final ConcurrentSkipListMap<Long, Image> images = new ConcurrentSkipListMap<>();

@@ -21,7 +21,8 @@ public final class RepositoryImageService implements ImageService {
   @Override
   public Image create(ImageFormat format, Resolution resolution) {
     requireDetails(format, resolution);
-    return repository.insertWithNextId(id -> Image.created(id, format, resolution, clock.instant()));
+    return repository.insertWithNextId(
+        id -> Image.created(id, format, resolution, clock.instant()));
   }
 
   @Override

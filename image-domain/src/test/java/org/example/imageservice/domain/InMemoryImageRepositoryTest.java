@@ -87,8 +87,8 @@ class InMemoryImageRepositoryTest {
                   ImageStatus to = ImageStatus.values()[random.nextInt(3)];
                   repository.update(
                       target,
-                      current -> current.status().canMoveTo(to) ? current.withStatus(to, NOW)
-                          : current);
+                      current ->
+                          current.status().canMoveTo(to) ? current.withStatus(to, NOW) : current);
                 }
                 return null;
               }));

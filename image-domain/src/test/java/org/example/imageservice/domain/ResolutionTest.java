@@ -24,8 +24,19 @@ class ResolutionTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"abc", "0x10", "-5x5", "70000x10", "1920x", "x1080", "1920x1080x3", "19 20x10",
-        "+5x5", "99999999999x1", ""})
+      strings = {
+        "abc",
+        "0x10",
+        "-5x5",
+        "70000x10",
+        "1920x",
+        "x1080",
+        "1920x1080x3",
+        "19 20x10",
+        "+5x5",
+        "99999999999x1",
+        ""
+      })
   void parseRejectsMalformedTextNamingTheField(String text) {
     InvalidImageException error =
         assertThrows(InvalidImageException.class, () -> Resolution.parse(text));

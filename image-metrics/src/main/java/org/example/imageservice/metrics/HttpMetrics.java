@@ -88,7 +88,8 @@ public final class HttpMetrics implements ApplicationEventListener {
       String route = route(event.getUriInfo());
       ContainerResponse response = event.getContainerResponse();
       String status = response == null ? "500" : Integer.toString(response.getStatus());
-      duration.labelValues(method(event.getContainerRequest().getMethod()), status, route)
+      duration
+          .labelValues(method(event.getContainerRequest().getMethod()), status, route)
           .observe(seconds);
       if (route.equals(loginRoute)) {
         loginDuration.observe(seconds);

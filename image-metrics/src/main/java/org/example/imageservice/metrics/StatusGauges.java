@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import org.example.imageservice.domain.StatusCounts;
 
 /**
- * The number of images in each status, read from the store when scraped. The three gauges come
- * from one snapshot of the counts, so they always add up to the number of stored images.
+ * The number of images in each status, read from the store when scraped. The three gauges come from
+ * one snapshot of the counts, so they always add up to the number of stored images.
  */
 final class StatusGauges implements MultiCollector {
   static final String PROCESSING = "myapp_processing_images";

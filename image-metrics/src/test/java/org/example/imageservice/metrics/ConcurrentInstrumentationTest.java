@@ -108,8 +108,8 @@ class ConcurrentInstrumentationTest {
     long sum = 0;
     for (ImageFormat format : ImageFormat.values()) {
       if (name.equals("myapp_images_processed_total")) {
-        for (String each : outcome.isEmpty() ? new String[] {"processed", "failed"}
-            : new String[] {outcome}) {
+        for (String each :
+            outcome.isEmpty() ? new String[] {"processed", "failed"} : new String[] {outcome}) {
           sum += (long) metrics.value(name, "format", format.name(), "outcome", each);
         }
       } else {

@@ -74,12 +74,22 @@ class HttpMetricsTest {
         2,
         metrics.value(
             "myapp_request_duration_seconds_count",
-            "method", "GET", "status", "200", "route", "/things/{id}"));
+            "method",
+            "GET",
+            "status",
+            "200",
+            "route",
+            "/things/{id}"));
     assertEquals(
         1,
         metrics.value(
             "myapp_request_duration_seconds_count",
-            "method", "GET", "status", "404", "route", "/things/{id}"));
+            "method",
+            "GET",
+            "status",
+            "404",
+            "route",
+            "/things/{id}"));
   }
 
   @Test
@@ -95,7 +105,12 @@ class HttpMetricsTest {
         5,
         metrics.value(
             "myapp_request_duration_seconds_count",
-            "method", "GET", "status", "404", "route", "unmatched"));
+            "method",
+            "GET",
+            "status",
+            "404",
+            "route",
+            "unmatched"));
     assertEquals(2, metrics.seriesCount("myapp_request_duration_seconds_count"), metrics.text());
     assertFalse(metrics.text().contains("BREW"), metrics.text());
   }
@@ -110,7 +125,8 @@ class HttpMetricsTest {
 
     assertEquals(2, metrics.value("myapp_login_request_duration_seconds_count"));
     assertEquals(
-        true, metrics.has("myapp_login_request_duration_seconds", "quantile", "0.99"),
+        true,
+        metrics.has("myapp_login_request_duration_seconds", "quantile", "0.99"),
         metrics.text());
   }
 

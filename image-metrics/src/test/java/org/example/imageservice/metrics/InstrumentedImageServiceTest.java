@@ -69,7 +69,8 @@ class InstrumentedImageServiceTest {
         1, metrics.value("myapp_images_processed_total", "format", "JPEG", "outcome", "failed"));
     assertEquals(
         1, metrics.value("myapp_image_processing_duration_seconds_count", "format", "PNG"));
-    assertEquals(2.0, metrics.value("myapp_image_processing_duration_seconds_sum", "format", "PNG"));
+    assertEquals(
+        2.0, metrics.value("myapp_image_processing_duration_seconds_sum", "format", "PNG"));
     assertEquals(
         2.5, metrics.value("myapp_image_processing_duration_seconds_sum", "format", "JPEG"));
     assertEquals(
