@@ -66,17 +66,29 @@ if command -v promtool >/dev/null 2>&1; then
 fi
 
 base_url="http://127.0.0.1:$PROMETHEUS_PORT"
-echo "Prometheus:  $base_url"
-echo "Targets:     $base_url/targets"
-echo "Alerts:      $base_url/alerts"
-echo "Scraping image-app at http://$METRICS_TARGET/metrics every 5s. Ctrl-C to stop."
-
 prometheus \
   --config.file="$work_dir/prometheus.yml" \
   --storage.tsdb.path="$work_dir/data" \
   --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" \
   --log.level=warn &
 prom_pid=$!
+
+# Debian's build serves only the classic pages, under /classic/; upstream builds serve /targets.
+ui="$base_url"
+for _ in $(seq 1 50); do
+  if curl -fsS -o /dev/null "$base_url/-/ready" 2>/dev/null; then
+    if ! curl -fsS -o /dev/null "$base_url/targets" 2>/dev/null; then
+      ui="$base_url/classic"
+    fi
+    break
+  fi
+  kill -0 "$prom_pid" 2>/dev/null || break
+  sleep 0.2
+done
+echo "Prometheus:  $base_url"
+echo "Targets:     $ui/targets"
+echo "Alerts:      $ui/alerts"
+echo "Scraping image-app at http://$METRICS_TARGET/metrics every 5s. Ctrl-C to stop."
 
 # Wait in the foreground; a signal to this script runs the traps, which stop Prometheus.
 status=0

@@ -3,14 +3,15 @@ package org.example.imageservice.api;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Refuses request bodies larger than a limit with 413, whether their length is declared or not. */
-@PreMatching
+/**
+ * Refuses request bodies larger than a limit with 413, whether their length is declared or not. It
+ * runs once the request is matched to a resource, so the refusal is logged under its route.
+ */
 public final class BodySizeLimit implements ContainerRequestFilter {
   /** The limit the service uses: 64 KiB. */
   public static final int DEFAULT_LIMIT = 64 * 1024;

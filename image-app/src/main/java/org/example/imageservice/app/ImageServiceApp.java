@@ -108,6 +108,8 @@ public final class ImageServiceApp implements AutoCloseable {
     ServletRegistration servlet =
         context.addServlet("prometheus", new PrometheusMetricsServlet(registry));
     servlet.addMapping("/metrics");
+    // Without a default servlet Grizzly hands every path to the only one it has.
+    context.addServlet("not-found", new NotFoundServlet()).addMapping("/");
     context.deploy(server);
     return server;
   }

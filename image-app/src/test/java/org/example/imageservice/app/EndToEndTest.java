@@ -57,6 +57,15 @@ class EndToEndTest {
   }
 
   @Test
+  void metricsPortServesOnlyMetrics() throws Exception {
+    try (ImageServiceApp app = ImageServiceApp.start(local(false, true))) {
+      assertEquals(200, send(app.metricsUri(), "GET", "/metrics", null).statusCode());
+      assertEquals(404, send(app.metricsUri(), "GET", "/", null).statusCode());
+      assertEquals(404, send(app.metricsUri(), "GET", "/metrics/more", null).statusCode());
+    }
+  }
+
+  @Test
   void metricsCanBeSwitchedOff() throws Exception {
     try (ImageServiceApp app = ImageServiceApp.start(local(false, false))) {
       assertNull(app.metricsUri());
