@@ -22,9 +22,12 @@ public final class ImageApi extends ResourceConfig {
           }
         });
     register(JacksonFeature.withoutExceptionMappers());
+    register(new StrictJson());
     register(new ProblemMapper());
     register(new BodySizeLimit(BodySizeLimit.DEFAULT_LIMIT));
     register(new RequestLog());
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    // Location stays relative (/images/3), so no client-sent Host header is reflected in it.
+    property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
   }
 }

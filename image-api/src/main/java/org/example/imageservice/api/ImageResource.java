@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -49,7 +50,7 @@ public final class ImageResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(JsonNode body, @Context UriInfo uri) {
+  public Response create(JsonNode body) {
     CreateImageRequest request = CreateImageRequest.from(body);
 
     Image image =
@@ -57,8 +58,9 @@ public final class ImageResource {
             ? images.create(request.id().getAsLong(), request.format(), request.resolution())
             : images.create(request.format(), request.resolution());
 
-    URI location = uri.getBaseUriBuilder().path("images").path(Long.toString(image.id())).build();
-    return Response.created(location).entity(ImageJson.of(image)).build();
+    return Response.created(URI.create("/images/" + image.id()))
+        .entity(ImageJson.of(image))
+        .build();
   }
 
   @GET
@@ -73,8 +75,8 @@ public final class ImageResource {
             status == null || status.isEmpty()
                 ? Optional.empty()
                 : Optional.of(ImageStatus.parse(status, "status")),
-            number("after", after, 0),
-            (int) Math.min(number("limit", limit, ImageQuery.DEFAULT_LIMIT), Integer.MAX_VALUE));
+            number("after", after, 0, Long.MAX_VALUE),
+            (int) number("limit", limit, ImageQuery.DEFAULT_LIMIT, ImageQuery.MAX_LIMIT));
 
     latency.respond(response, LIST_LATENCY, () -> page(images.list(query), uri));
   }
@@ -102,8 +104,12 @@ public final class ImageResource {
     List<ImageJson> body = page.images().stream().map(ImageJson::of).toList();
     Response.ResponseBuilder answer = Response.ok(body);
     if (page.hasMore()) {
-      UriBuilder next = uri.getRequestUriBuilder().replaceQueryParam("after", page.lastId());
-      answer.link(next.build(), "next");
+      URI next =
+          UriBuilder.fromPath("/images")
+              .replaceQuery(uri.getRequestUri().getRawQuery())
+              .replaceQueryParam("after", page.lastId())
+              .build();
+      answer.link(next, "next");
     }
     return answer.build();
   }
@@ -123,34 +129,47 @@ public final class ImageResource {
 
   /** An id in the path that is not a positive number names no image. */
   private static long pathId(String text) {
-    try {
-      long id = Long.parseLong(text);
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException notANumber) {
-      // falls through to the same answer as any id that names no image
+    long id = wholeNumber(text);
+    if (id < 1) {
+      throw new NotFoundException(
+          "No image with id '"
+              + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+              + "' exists; ids are positive whole numbers.");
     }
-    throw new NotFoundProblem("No image with id '" + text + "' exists; ids are positive numbers.");
+    return id;
   }
 
-  private static long number(String name, String text, long fallback) {
+  /** A query parameter from 0 (or 1 for a limit) to {@code max}, or {@code fallback} if absent. */
+  private static long number(String name, String text, long fallback, long max) {
     if (text == null || text.isEmpty()) {
       return fallback;
     }
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException notANumber) {
-      throw new InvalidImageException(name, name + " must be a whole number, was '" + text + "'.");
+    long value = wholeNumber(text);
+    long min = name.equals("limit") ? 1 : 0;
+    if (value < min || value > max) {
+      throw new InvalidImageException(
+          name,
+          name
+              + " must be a whole number from "
+              + min
+              + " to "
+              + max
+              + ", was '"
+              + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+              + "'.");
     }
+    return value;
   }
 
-  /** A 404 whose detail says why. */
-  private static final class NotFoundProblem extends jakarta.ws.rs.NotFoundException {
-    private static final long serialVersionUID = 1L;
-
-    NotFoundProblem(String detail) {
-      super(detail);
+  /** ASCII digits only, as a long; -1 for anything else, including values past Long.MAX_VALUE. */
+  private static long wholeNumber(String text) {
+    if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException tooLarge) {
+      return -1;
     }
   }
 }

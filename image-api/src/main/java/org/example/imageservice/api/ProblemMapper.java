@@ -1,5 +1,6 @@
 package org.example.imageservice.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -7,6 +8,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.example.imageservice.domain.IllegalStatusTransitionException;
@@ -24,7 +28,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable error) {
     if (error instanceof InvalidImageException invalid) {
       return answer(
-          UnprocessableContent.STATUS, "invalid-field", invalid.getMessage(), invalid.field());
+          ClientErrorStatus.UNPROCESSABLE_CONTENT,
+          "invalid-field",
+          invalid.getMessage(),
+          invalid.field());
     }
     if (error instanceof ImageNotFoundException) {
       return answer(Status.NOT_FOUND, "not-found", error.getMessage(), null);
@@ -36,11 +43,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
       return answer(Status.CONFLICT, "illegal-transition", error.getMessage(), null);
     }
     if (error instanceof JsonProcessingException json) {
-      return answer(
-          Status.BAD_REQUEST,
-          "malformed-json",
-          "The body is not valid JSON: " + json.getOriginalMessage(),
-          null);
+      return answer(Status.BAD_REQUEST, "malformed-json", jsonDetail(json), null);
+    }
+    if (error instanceof IOException io) {
+      return unreadableBody(io);
     }
     if (error instanceof WebApplicationException web) {
       return fromWebApplication(web);
@@ -50,16 +56,49 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         Status.INTERNAL_SERVER_ERROR, "internal", "The server failed; the error is logged.", null);
   }
 
+  /** Where the JSON broke, without the parser's internals. */
+  private static String jsonDetail(JsonProcessingException json) {
+    JsonLocation where = json.getLocation();
+    String at =
+        where == null || where.getLineNr() < 1
+            ? ""
+            : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    String message = json.getOriginalMessage();
+    if (message != null && message.startsWith("Duplicate field")) {
+      return "The body names a field twice" + at + "; send each field once.";
+    }
+    return "The body is not valid JSON" + at + "; send one JSON object.";
+  }
+
+  /** The client stopped sending, sent too slowly or sent bytes that are not text. */
+  private static Response unreadableBody(IOException io) {
+    LOG.log(Level.FINE, "Request body could not be read", io);
+    boolean timedOut = false;
+    for (Throwable cause = io; cause != null; cause = cause.getCause()) {
+      timedOut |= cause instanceof TimeoutException || cause instanceof SocketTimeoutException;
+    }
+    return timedOut
+        ? answer(Status.REQUEST_TIMEOUT, "body-timeout", "The body did not arrive in time.", null)
+        : answer(
+            Status.BAD_REQUEST,
+            "unreadable-body",
+            "The body could not be read; send complete UTF-8 JSON.",
+            null);
+  }
+
   private static Response fromWebApplication(WebApplicationException web) {
     Response original = web.getResponse();
-    Response.StatusType status = original.getStatusInfo();
+    Response.StatusType status =
+        original.getStatus() == 413
+            ? ClientErrorStatus.CONTENT_TOO_LARGE
+            : original.getStatusInfo();
     if (status.getStatusCode() >= 500) {
       LOG.log(Level.WARNING, "Request failed with " + status.getStatusCode(), web);
     }
     Response.ResponseBuilder builder =
         Response.status(status)
             .type(Problem.MEDIA_TYPE)
-            .entity(Problem.of(status, "about:blank", detailOf(web, status), null));
+            .entity(Problem.of(status, typeOf(status), detailOf(web, status), null));
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {
       builder.header(HttpHeaders.ALLOW, allow);
@@ -77,9 +116,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
               + web.getResponse().getHeaderString(HttpHeaders.ALLOW)
               + ".";
       case 415 -> "Send the body as application/json.";
-      case 406 -> "This resource answers with application/json only.";
+      case 406 -> "This resource cannot answer in a media type that the Accept header allows.";
       default -> generic ? status.getReasonPhrase() + "." : message;
     };
+  }
+
+  private static String typeOf(Response.StatusType status) {
+    return status.getStatusCode() == 404 ? TYPE_PREFIX + "not-found" : "about:blank";
   }
 
   private static Response answer(

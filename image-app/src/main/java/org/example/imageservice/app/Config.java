@@ -1,5 +1,8 @@
 package org.example.imageservice.app;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -88,12 +91,24 @@ public record Config(
     };
   }
 
+  /** A text with a colon is read as an IPv6 literal only, so this never asks a name server. */
+  private static boolean isIpv6Literal(String text) {
+    if (!IPV6.matcher(text).matches()) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(text) instanceof Inet6Address;
+    } catch (UnknownHostException notALiteral) {
+      return false;
+    }
+  }
+
   private static String address(Map<String, String> env, String name, String fallback) {
     String text = value(env, name);
     if (text == null) {
       return fallback;
     }
-    if (IPV4.matcher(text).matches() || IPV6.matcher(text).matches() || text.equals("localhost")) {
+    if (IPV4.matcher(text).matches() || text.equals("localhost") || isIpv6Literal(text)) {
       return text;
     }
     throw new ConfigException(

@@ -27,12 +27,19 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.servlet.ServletRegistration;
 import org.glassfish.grizzly.servlet.WebappContext;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
 /** The running service: the API on one Grizzly server and /metrics on another. */
 public final class ImageServiceApp implements AutoCloseable {
   /** The version of this build, from the Maven project. */
   public static final String VERSION = readVersion();
+
+  /** Worker threads per server; see {@link #configure}. */
+  static final int WORKER_THREADS = 64;
+
+  /** How long a request body may stall before the request is answered 408. */
+  static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Logger LOG = Logger.getLogger(ImageServiceApp.class.getName());
 
@@ -87,6 +94,7 @@ public final class ImageServiceApp implements AutoCloseable {
             URI.create("http://" + host(config.bindAddress()) + ":" + config.appPort() + "/"),
             resources,
             false);
+    configure(api.getListeners().iterator().next());
     listen(api, "APP_PORT", config);
     HttpServer metrics = null;
     if (config.metricsEnabled()) {
@@ -103,7 +111,10 @@ public final class ImageServiceApp implements AutoCloseable {
 
   private static HttpServer metricsServer(PrometheusRegistry registry, Config config) {
     HttpServer server = new HttpServer();
-    server.addListener(new NetworkListener("metrics", config.bindAddress(), config.metricsPort()));
+    NetworkListener listener =
+        new NetworkListener("metrics", config.bindAddress(), config.metricsPort());
+    configure(listener);
+    server.addListener(listener);
     WebappContext context = new WebappContext("metrics", "");
     ServletRegistration servlet =
         context.addServlet("prometheus", new PrometheusMetricsServlet(registry));
@@ -112,6 +123,23 @@ public final class ImageServiceApp implements AutoCloseable {
     context.addServlet("not-found", new NotFoundServlet()).addMapping("/");
     context.deploy(server);
     return server;
+  }
+
+  /**
+   * Room for slow clients: a request whose body trickles in holds a worker thread while it is read,
+   * so the pool is larger than Grizzly's default of two per core, and a body that stalls is given
+   * up on after a bounded time. Errors that Grizzly answers itself carry no stack trace.
+   */
+  private static void configure(NetworkListener listener) {
+    listener
+        .getTransport()
+        .setWorkerThreadPoolConfig(
+            ThreadPoolConfig.defaultConfig()
+                .setPoolName("http-worker")
+                .setCorePoolSize(WORKER_THREADS)
+                .setMaxPoolSize(WORKER_THREADS));
+    listener.getTransport().setReadTimeout(BODY_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    listener.setDefaultErrorPageGenerator(new ProblemErrorPage());
   }
 
   private static void listen(HttpServer server, String variable, Config config) {
@@ -157,9 +185,12 @@ public final class ImageServiceApp implements AutoCloseable {
    */
   public boolean stop(Duration grace) {
     boolean clean = true;
+    long started = System.nanoTime();
     try {
       api.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
           .get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      // Grizzly completes the same future when the grace period runs out and it cuts requests.
+      clean = System.nanoTime() - started < grace.toNanos();
     } catch (ExecutionException | TimeoutException failed) {
       clean = false;
       api.shutdownNow();
@@ -185,7 +216,7 @@ public final class ImageServiceApp implements AutoCloseable {
 
   private static URI uri(HttpServer server, String path) {
     NetworkListener listener = server.getListeners().iterator().next();
-    String host = listener.getHost();
+    String host = listener.getHost().replace("[", "").replace("]", "");
     if (host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0")) {
       host = "localhost";
     }
@@ -193,7 +224,7 @@ public final class ImageServiceApp implements AutoCloseable {
   }
 
   private static String host(String address) {
-    return address.contains(":") ? "[" + address + "]" : address;
+    return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
   }
 
   private static String readVersion() {

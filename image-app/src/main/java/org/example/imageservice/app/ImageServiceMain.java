@@ -35,7 +35,7 @@ public final class ImageServiceMain {
               app.metricsUri() == null ? "disabled" : app.metricsUri(),
               config.simulateLatency() ? "on" : "off",
               config.seedImages() ? "2 seed images" : "no seed images"));
-    } catch (ConfigException invalid) {
+    } catch (ConfigException | IllegalArgumentException invalid) {
       LOG.severe("Cannot start: " + invalid.getMessage());
       ShutdownFriendlyLogManager.resetNow();
       System.exit(2);

@@ -39,7 +39,10 @@ class ConfigTest {
     "METRICS_PORT, -1",
     "SIMULATE_LATENCY, maybe",
     "SEED_IMAGES, 1",
-    "BIND_ADDRESS, not-an-address"
+    "BIND_ADDRESS, not-an-address",
+    "BIND_ADDRESS, 127.0.0.1:8080",
+    "BIND_ADDRESS, 1:2",
+    "BIND_ADDRESS, 999.1.1.1"
   })
   void badValueIsRefusedNamingTheVariable(String variable, String value) {
     ConfigException error =
@@ -47,6 +50,11 @@ class ConfigTest {
 
     assertTrue(error.getMessage().startsWith(variable + "='" + value + "'"), error.getMessage());
     assertFalse(error.getMessage().contains("\n"));
+  }
+
+  @Test
+  void acceptsIpv6Literals() {
+    assertEquals("::1", Config.fromEnvironment(Map.of("BIND_ADDRESS", "::1")).bindAddress());
   }
 
   @Test

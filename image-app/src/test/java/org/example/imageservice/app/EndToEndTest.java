@@ -1,15 +1,18 @@
 package org.example.imageservice.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,24 @@ class EndToEndTest {
       assertEquals(200, send(app.metricsUri(), "GET", "/metrics", null).statusCode());
       assertEquals(404, send(app.metricsUri(), "GET", "/", null).statusCode());
       assertEquals(404, send(app.metricsUri(), "GET", "/metrics/more", null).statusCode());
+    }
+  }
+
+  @Test
+  void unreadableRequestLineGetsProblemWithoutStackTrace() throws Exception {
+    try (ImageServiceApp app = ImageServiceApp.start(local(false, true));
+        Socket socket = new Socket(app.apiUri().getHost(), app.apiUri().getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /images/%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+      assertTrue(answer.contains("application/problem+json"), answer);
+      assertFalse(answer.contains("Exception"), answer);
     }
   }
 

@@ -37,13 +37,14 @@ public enum ImageFormat {
     if (text == null || text.isBlank()) {
       throw new InvalidImageException("format", "format is required; one of " + ACCEPTED + ".");
     }
-    String wanted = text.trim().toUpperCase(Locale.ROOT);
+    String wanted = Texts.isAscii(text) ? text.toUpperCase(Locale.ROOT) : "";
     for (ImageFormat format : values()) {
       if (format.name().equals(wanted) || wanted.equals(format.alias)) {
         return format;
       }
     }
     throw new InvalidImageException(
-        "format", "format '" + text + "' is not supported; use one of " + ACCEPTED + ".");
+        "format",
+        "format " + Texts.quote(text) + " is not supported; use one of " + ACCEPTED + ".");
   }
 }

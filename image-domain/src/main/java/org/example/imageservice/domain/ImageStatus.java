@@ -1,7 +1,6 @@
 package org.example.imageservice.domain;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Where an image is in its processing, and which moves between statuses are allowed. */
@@ -53,15 +52,14 @@ public enum ImageStatus {
    * @throws InvalidImageException when the text is not a status
    */
   public static ImageStatus parse(String text, String field) {
-    if (text != null) {
-      String wanted = text.trim().toLowerCase(Locale.ROOT);
+    if (text != null && Texts.isAscii(text)) {
       for (ImageStatus status : values()) {
-        if (status.label.toLowerCase(Locale.ROOT).equals(wanted)) {
+        if (status.label.equalsIgnoreCase(text)) {
           return status;
         }
       }
     }
     throw new InvalidImageException(
-        field, field + " '" + text + "' is not a status; use one of " + ACCEPTED + ".");
+        field, field + " " + Texts.quote(text) + " is not a status; use one of " + ACCEPTED + ".");
   }
 }

@@ -21,20 +21,19 @@ public record Resolution(int width, int height) {
       throw new InvalidImageException(
           "resolution", "resolution is required, written WIDTHxHEIGHT, e.g. 1920x1080.");
     }
-    String trimmed = text.trim();
-    int separator = trimmed.indexOf('x');
+    int separator = text.indexOf('x');
     if (separator < 0) {
-      separator = trimmed.indexOf('X');
+      separator = text.indexOf('X');
     }
     if (separator < 0) {
       throw invalid(text);
     }
     return new Resolution(
-        side(trimmed.substring(0, separator), text), side(trimmed.substring(separator + 1), text));
+        side(text.substring(0, separator), text), side(text.substring(separator + 1), text));
   }
 
   private static int side(String digits, String original) {
-    if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.isEmpty() || digits.length() > 5 || !Texts.isAsciiDigits(digits)) {
       throw invalid(original);
     }
     return Integer.parseInt(digits);
@@ -43,9 +42,9 @@ public record Resolution(int width, int height) {
   private static InvalidImageException invalid(String text) {
     return new InvalidImageException(
         "resolution",
-        "resolution '"
-            + text
-            + "' is not valid; write WIDTHxHEIGHT with each side from 1 to "
+        "resolution "
+            + Texts.quote(text)
+            + " is not valid; write WIDTHxHEIGHT with each side from 1 to "
             + MAX_SIDE
             + ", e.g. 1920x1080.");
   }

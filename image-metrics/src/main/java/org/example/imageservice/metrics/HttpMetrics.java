@@ -39,7 +39,7 @@ public final class HttpMetrics implements ApplicationEventListener {
   private final String loginRoute;
 
   /**
-   * @param loginRoute the route template whose requests also feed the login summary
+   * @param loginRoute the route template whose GET and POST requests also feed the login summary
    */
   public HttpMetrics(PrometheusRegistry registry, String loginRoute) {
     this.loginRoute = loginRoute;
@@ -88,10 +88,9 @@ public final class HttpMetrics implements ApplicationEventListener {
       String route = route(event.getUriInfo());
       ContainerResponse response = event.getContainerResponse();
       String status = response == null ? "500" : Integer.toString(response.getStatus());
-      duration
-          .labelValues(method(event.getContainerRequest().getMethod()), status, route)
-          .observe(seconds);
-      if (route.equals(loginRoute)) {
+      String method = method(event.getContainerRequest().getMethod());
+      duration.labelValues(method, status, route).observe(seconds);
+      if (route.equals(loginRoute) && (method.equals("GET") || method.equals("POST"))) {
         loginDuration.observe(seconds);
       }
     } finally {
