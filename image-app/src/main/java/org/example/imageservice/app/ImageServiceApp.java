@@ -187,10 +187,15 @@ public final class ImageServiceApp implements AutoCloseable {
     boolean clean = true;
     long started = System.nanoTime();
     try {
-      api.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
-          .get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
-      // Grizzly completes the same future when the grace period runs out and it cuts requests.
-      clean = System.nanoTime() - started < grace.toNanos();
+      if (grace.isZero() || grace.isNegative()) {
+        // Grizzly reads a grace period of 0 as "wait for ever"; no grace means stop now.
+        api.shutdownNow();
+      } else {
+        api.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
+            .get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        // Grizzly completes the same future when the grace period runs out and it cuts requests.
+        clean = System.nanoTime() - started < grace.toNanos();
+      }
     } catch (ExecutionException | TimeoutException failed) {
       clean = false;
       api.shutdownNow();

@@ -112,6 +112,15 @@ class EndToEndTest {
   }
 
   @Test
+  void stopWithoutGraceReturnsAtOnceWhenIdle() throws Exception {
+    ImageServiceApp app = ImageServiceApp.start(local(false, true));
+
+    assertTrue(app.stop(Duration.ZERO));
+    assertThrows(
+        java.io.IOException.class, () -> send(app.apiUri(), "GET", "health", null).statusCode());
+  }
+
+  @Test
   void portInUseStopsStartUpNamingTheVariable() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Config config = new Config("127.0.0.1", taken.getLocalPort(), 0, false, false, true);
