@@ -75,8 +75,8 @@ public final class ImageResource {
             status == null || status.isEmpty()
                 ? Optional.empty()
                 : Optional.of(ImageStatus.parse(status, "status")),
-            number("after", after, 0, Long.MAX_VALUE),
-            (int) number("limit", limit, ImageQuery.DEFAULT_LIMIT, ImageQuery.MAX_LIMIT));
+            number("after", after, 0, 0, Long.MAX_VALUE),
+            (int) number("limit", limit, ImageQuery.DEFAULT_LIMIT, 1, ImageQuery.MAX_LIMIT));
 
     latency.respond(response, LIST_LATENCY, () -> page(images.list(query), uri));
   }
@@ -132,33 +132,28 @@ public final class ImageResource {
     long id = wholeNumber(text);
     if (id < 1) {
       throw new NotFoundException(
-          "No image with id '"
-              + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
-              + "' exists; ids are positive whole numbers.");
+          "No image with id " + shown(text) + " exists; ids are positive whole numbers.");
     }
     return id;
   }
 
-  /** A query parameter from 0 (or 1 for a limit) to {@code max}, or {@code fallback} if absent. */
-  private static long number(String name, String text, long fallback, long max) {
+  /** A query parameter from {@code min} to {@code max}, or {@code fallback} if absent. */
+  private static long number(String name, String text, long fallback, long min, long max) {
     if (text == null || text.isEmpty()) {
       return fallback;
     }
     long value = wholeNumber(text);
-    long min = name.equals("limit") ? 1 : 0;
     if (value < min || value > max) {
       throw new InvalidImageException(
           name,
-          name
-              + " must be a whole number from "
-              + min
-              + " to "
-              + max
-              + ", was '"
-              + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
-              + "'.");
+          name + " must be a whole number from " + min + " to " + max + ", was " + shown(text));
     }
     return value;
+  }
+
+  /** A value sent by the client, quoted and cut short for an error message. */
+  private static String shown(String text) {
+    return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
   }
 
   /** ASCII digits only, as a long; -1 for anything else, including values past Long.MAX_VALUE. */
