@@ -3,9 +3,13 @@ package org.example.imageservice.metrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricFamilyDescriptor;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.example.imageservice.domain.StatusCounts;
 
 /**
@@ -13,9 +17,26 @@ import org.example.imageservice.domain.StatusCounts;
  * one snapshot of the counts, so they always add up to the number of stored images.
  */
 final class StatusGauges implements MultiCollector {
-  static final String PROCESSING = "myapp_processing_images";
-  static final String PROCESSED = "myapp_processed_images";
-  static final String FAILED = "myapp_failed_images";
+  /** One gauge per status; the first two help texts are the original tool's. */
+  private enum Family {
+    PROCESSING(
+        "myapp_processing_images",
+        "Number of images currently being processed.",
+        StatusCounts::processing),
+    PROCESSED("myapp_processed_images", "Number of images processed.", StatusCounts::processed),
+    FAILED(
+        "myapp_failed_images", "Number of images whose processing failed.", StatusCounts::failed);
+
+    final String name;
+    final String help;
+    final ToLongFunction<StatusCounts> value;
+
+    Family(String name, String help, ToLongFunction<StatusCounts> value) {
+      this.name = name;
+      this.help = help;
+      this.value = value;
+    }
+  }
 
   private final Supplier<StatusCounts> counts;
 
@@ -26,22 +47,26 @@ final class StatusGauges implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     StatusCounts now = counts.get();
-    return MetricSnapshots.of(
-        gauge(PROCESSING, "Number of images currently being processed.", now.processing()),
-        gauge(PROCESSED, "Number of images processed.", now.processed()),
-        gauge(FAILED, "Number of images whose processing failed.", now.failed()));
+    return new MetricSnapshots(
+        Arrays.stream(Family.values())
+            .map(
+                family ->
+                    (MetricSnapshot)
+                        GaugeSnapshot.builder()
+                            .name(family.name)
+                            .help(family.help)
+                            .dataPoint(
+                                GaugeDataPointSnapshot.builder()
+                                    .value(family.value.applyAsLong(now))
+                                    .build())
+                            .build())
+            .toList());
   }
 
   @Override
-  public List<String> getPrometheusNames() {
-    return List.of(PROCESSING, PROCESSED, FAILED);
-  }
-
-  private static GaugeSnapshot gauge(String name, String help, long value) {
-    return GaugeSnapshot.builder()
-        .name(name)
-        .help(help)
-        .dataPoint(GaugeDataPointSnapshot.builder().value(value).build())
-        .build();
+  public List<MetricFamilyDescriptor> getMetricFamilyDescriptors() {
+    return Arrays.stream(Family.values())
+        .map(family -> MetricFamilyDescriptor.gauge(family.name).help(family.help).build())
+        .toList();
   }
 }
