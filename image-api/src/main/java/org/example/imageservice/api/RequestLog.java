@@ -1,7 +1,6 @@
 package org.example.imageservice.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Logger;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -24,14 +23,21 @@ public final class RequestLog implements ApplicationEventListener {
     return event -> {
       if (event.getType() == RequestEvent.Type.FINISHED) {
         ContainerResponse response = event.getContainerResponse();
+        long micros = (System.nanoTime() - started) / 1000;
+        // Built by hand: String.format is a visible share of a fast request's cost.
         LOG.info(
-            String.format(
-                Locale.ROOT,
-                "%s %s %d %.1fms",
-                event.getContainerRequest().getMethod(),
-                route(event.getUriInfo()),
-                response == null ? 500 : response.getStatus(),
-                (System.nanoTime() - started) / 1e6));
+            new StringBuilder(64)
+                .append(event.getContainerRequest().getMethod())
+                .append(' ')
+                .append(route(event.getUriInfo()))
+                .append(' ')
+                .append(response == null ? 500 : response.getStatus())
+                .append(' ')
+                .append(micros / 1000)
+                .append('.')
+                .append(micros % 1000 / 100)
+                .append("ms")
+                .toString());
       }
     };
   }

@@ -36,7 +36,7 @@ public final class ImageServiceApp implements AutoCloseable {
   public static final String VERSION = readVersion();
 
   /** Worker threads per server; see {@link #configure}. */
-  static final int WORKER_THREADS = 64;
+  public static final int WORKER_THREADS = 64;
 
   /** How long a request body may stall before the request is answered 408. */
   static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);

@@ -1,0 +1,2 @@
+-- GET of the URL given to wrk, as is.
+dofile("report.lua")
