@@ -49,7 +49,7 @@ build: ## Build the runnable jar (skips tests)
 
 run: $(JAR) ## Build if needed, then run the service in the foreground (Ctrl-C stops it)
 	@# 130 and 143 are how the JVM reports a stop by Ctrl-C or SIGTERM, after a clean shutdown.
-	java -jar $(JAR) || { rc=$$?; [ $$rc -eq 130 ] || [ $$rc -eq 143 ] || exit $$rc; }
+	@java -jar $(JAR) || { rc=$$?; [ $$rc -eq 130 ] || [ $$rc -eq 143 ] || exit $$rc; }
 
 test: ## Run every test (unit, HTTP, metrics, end to end, Prometheus proof)
 	$(MVN) verify
