@@ -11,19 +11,12 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
-import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 
 /** A Grizzly server with no framework on top: the baseline that the service's /login is held to. */
 public final class BareGrizzlyServer {
   /** The same text that the service's /login answers. */
   static final byte[] WELCOME =
       "Welcome to the image processing app!".getBytes(StandardCharsets.US_ASCII);
-
-  /**
-   * Worker threads, as many as the service's own listeners have, so that the comparison measures
-   * the framework and not the size of the pool.
-   */
-  static final int WORKER_THREADS = ImageServiceApp.WORKER_THREADS;
 
   private static final Logger LOG = Logger.getLogger(BareGrizzlyServer.class.getName());
 
@@ -40,13 +33,7 @@ public final class BareGrizzlyServer {
     }
     HttpServer server = new HttpServer();
     NetworkListener listener = new NetworkListener("bare", args[0], Integer.parseInt(args[1]));
-    listener
-        .getTransport()
-        .setWorkerThreadPoolConfig(
-            ThreadPoolConfig.defaultConfig()
-                .setPoolName("http-worker")
-                .setCorePoolSize(WORKER_THREADS)
-                .setMaxPoolSize(WORKER_THREADS));
+    ImageServiceApp.configure(listener);
     server.addListener(listener);
     server.getServerConfiguration().addHttpHandler(new Welcome(), "/login");
     server.start();

@@ -36,7 +36,7 @@ public final class ImageServiceApp implements AutoCloseable {
   public static final String VERSION = readVersion();
 
   /** Worker threads per server; see {@link #configure}. */
-  public static final int WORKER_THREADS = 64;
+  static final int WORKER_THREADS = 64;
 
   /** How long a request body may stall before the request is answered 408. */
   static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
@@ -128,9 +128,10 @@ public final class ImageServiceApp implements AutoCloseable {
   /**
    * Room for slow clients: a request whose body trickles in holds a worker thread while it is read,
    * so the pool is larger than Grizzly's default of two per core, and a body that stalls is given
-   * up on after a bounded time. Errors that Grizzly answers itself carry no stack trace.
+   * up on after a bounded time. Errors that Grizzly answers itself carry no stack trace. Public so
+   * that a benchmark can give a bare Grizzly server the same listener settings.
    */
-  private static void configure(NetworkListener listener) {
+  public static void configure(NetworkListener listener) {
     listener
         .getTransport()
         .setWorkerThreadPoolConfig(
