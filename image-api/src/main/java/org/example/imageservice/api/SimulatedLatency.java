@@ -42,10 +42,6 @@ public final class SimulatedLatency implements AutoCloseable {
     return new SimulatedLatency(timer);
   }
 
-  public boolean enabled() {
-    return timer != null;
-  }
-
   /** Runs {@code work} after a random delay of up to {@code upTo} and resumes with its result. */
   void respond(AsyncResponse response, Duration upTo, Supplier<?> work) {
     if (timer == null) {
@@ -70,10 +66,5 @@ public final class SimulatedLatency implements AutoCloseable {
     if (timer != null) {
       timer.shutdown();
     }
-  }
-
-  /** Waits for scheduled answers to go out, at most {@code grace}. */
-  public boolean awaitTermination(Duration grace) throws InterruptedException {
-    return timer == null || timer.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

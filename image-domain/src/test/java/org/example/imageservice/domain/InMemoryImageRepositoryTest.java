@@ -100,7 +100,7 @@ class InMemoryImageRepositoryTest {
     pool.shutdown();
 
     long[] truth = new long[3];
-    ImagePage all = repository.page(new ImageQuery(Optional.empty(), 0, ImageQuery.MAX_LIMIT));
+    ImagePage all;
     long after = 0;
     int seen = 0;
     do {
